@@ -72,27 +72,27 @@ def _oews_table(reader: Callable) -> Callable[[Dataset], bytes]:
     return lambda ds: _records_csv(ds, reader(oews.connect()))
 
 
-def _in_scope(code: str) -> bool:
-    return code.startswith(datasets.EXTRACT_OCCUPATION_PREFIXES) or code in (
-        datasets.EXTRACT_OCCUPATIONS_EXTRA
-    )
+def _scope_sql() -> str:
+    """SQL condition on a cell key: the occupation is in the extract's scope for every area."""
+    prefixes = [p.rstrip("-") for p in datasets.EXTRACT_OCCUPATION_PREFIXES]
+    extra = [c.replace("-", "") for c in datasets.EXTRACT_OCCUPATIONS_EXTRA]
+    return "(" + " OR ".join(
+        [f"substr(key, 18, {len(p)}) = '{p}'" for p in prefixes]
+        + [f"substr(key, 18, 6) = '{c}'" for c in extra]
+    ) + ")"
 
 
 def build_oews_wages(ds: Dataset) -> bytes:
     conn = oews.connect()
+    scope = _scope_sql()
     national_all = oews.wage_rows(conn, "substr(key, 4, 1) = 'N' AND substr(key, 12, 6) = '000000'")
-    national_industries = [
-        r for r in oews.wage_rows(conn, "substr(key, 4, 1) = 'N' AND substr(key, 12, 6) != '000000'")
-        if _in_scope(r["occupation_code"])
-    ]
-    areas = [
-        r for r in oews.wage_rows(conn, "substr(key, 4, 1) IN ('S', 'M')")
-        if _in_scope(r["occupation_code"])
-    ]
-    records = national_all + national_industries + areas
-    records.sort(key=lambda r: (r["area_code"], r["industry_code"], r["occupation_code"]))
+    national_industries = oews.wage_rows(
+        conn, f"substr(key, 4, 1) = 'N' AND substr(key, 12, 6) != '000000' AND {scope}")
+    areas = oews.wage_rows(conn, f"substr(key, 4, 1) IN ('S', 'M') AND {scope}")
     if not national_all or not areas:
         raise DataFormatError("the OEWS database returned no national or area rows")
+    records = national_all + national_industries + areas
+    records.sort(key=lambda r: (r["area_code"], r["industry_code"], r["occupation_code"]))
     return _records_csv(ds, records)
 
 

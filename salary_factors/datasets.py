@@ -275,7 +275,8 @@ _register(Dataset(
     columns=(
         _c("year", "int", "year", "year the incomes refer to"),
         _c("location", "str", "text", "Canada or a province"),
-        _c("educational_qualification", "str", "text", "credential (certificate, bachelor's, master's, doctoral...)"),
+        _c("educational_qualification", "str", "text",
+           "credential (certificate, bachelor's, master's, doctoral...)"),
         _c("field_of_study", "str", "text", "field of study (CIP grouping)"),
         _c("gender", "str", "text", "gender of the group"),
         _c("age_group", "str", "text", "age bracket"),
