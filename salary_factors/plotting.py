@@ -43,25 +43,47 @@ _NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 
 def apply_theme() -> None:
-    """Set the shared matplotlib style (idempotent)."""
-    import seaborn as sns
+    """Set the shared matplotlib style (idempotent).
 
-    sns.set_theme(context="notebook", style="whitegrid", palette=list(PALETTE.values()))
+    A white background with a light grid, like seaborn's "whitegrid", set directly on matplotlib
+    so that a notebook need not import seaborn (and scipy) just for the look.
+    """
+    from cycler import cycler
+
+    ink = "#262626"
     mpl.rcParams.update({
         "figure.figsize": (8.0, 4.8),
         "figure.dpi": 100,
+        "figure.facecolor": "white",
         "savefig.dpi": 150,
         "savefig.bbox": "tight",
+        "savefig.facecolor": "white",
+        "font.family": "sans-serif",
+        "font.sans-serif": ["DejaVu Sans"],
         "font.size": 11,
+        "text.color": ink,
+        "axes.prop_cycle": cycler(color=list(PALETTE.values())),
+        "axes.facecolor": "white",
+        "axes.edgecolor": "#CCCCCC",
+        "axes.labelcolor": ink,
+        "axes.grid": True,
+        "axes.axisbelow": True,
         "axes.titlesize": 13,
         "axes.titleweight": "bold",
         "axes.labelsize": 11,
-        "xtick.labelsize": 10,
-        "ytick.labelsize": 10,
-        "legend.fontsize": 10,
-        "legend.frameon": False,
         "axes.spines.top": False,
         "axes.spines.right": False,
+        "grid.color": "#DDDDDD",
+        "grid.linewidth": 0.8,
+        "xtick.color": ink,
+        "ytick.color": ink,
+        "xtick.labelsize": 10,
+        "ytick.labelsize": 10,
+        "xtick.major.size": 0,
+        "ytick.major.size": 0,
+        "legend.fontsize": 10,
+        "legend.frameon": False,
+        "lines.linewidth": 1.75,
         "svg.hashsalt": SVG_HASH_SALT,
         "svg.fonttype": "path",
         "path.simplify": True,
