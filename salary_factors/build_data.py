@@ -241,6 +241,10 @@ def render_readme(contents: dict[str, bytes], sources: dict) -> str:
             f"- Size: {nrows:,} rows x {ncols} columns; file sha256 `{sha256_bytes(data)}`",
         ]
         out += [f"- Note: {n}" for n in ds.notes]
+        if ds.name == "oews_wages":
+            out.append("- BLS files behind the package database (from its manifest): " + "; ".join(
+                f"`{name}` (last modified {src['last_modified']}, sha256 `{src['sha256']}`)"
+                for name, src in sorted(oews.manifest()["sources"].items())) + ".")
         out += ["", "| column | description | type / unit |", "|---|---|---|"]
         out += [f"| `{c.name}` | {c.description} | {c.dtype}, {c.unit} |" for c in ds.columns]
     out.append("")

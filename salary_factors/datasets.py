@@ -242,10 +242,13 @@ _register(Dataset(
     path="ppp/ppp_gdp.csv",
     title="PPP conversion factors, GDP",
     what="Purchasing power parity conversion factors (local currency units per international "
-         "dollar) by country and year, World Bank International Comparison Program figures.",
+         "dollar) by country and year, World Bank International Comparison Program figures "
+         "(indicator PA.NUS.PPP, 'PPP conversion factor, GDP'; the United States is 1 by "
+         "definition).",
     publisher="World Bank (International Comparison Program), as packaged by pppfy",
     release="pppfy 2024.5.3 (years up to 2022)",
-    license="World Bank data: CC BY 4.0; pppfy package: see its distribution",
+    license="World Bank data: CC BY 4.0 (World Bank terms of use); the pppfy package's LICENSE "
+            "file says AGPL-3.0 while its metadata says MIT",
     kind="package",
     source="pppfy==2024.5.3, file ppp/data/ppp-gdp.csv",
     method="Copied byte for byte: its checksum equals the package file's.",
