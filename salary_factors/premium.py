@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from statistics import NormalDist
 
 import numpy as np
@@ -152,9 +153,9 @@ class WageMixture:
         out = np.exp((lo + hi) / 2)
         return out if out.size > 1 else out[0]
 
-    @property
+    @cached_property
     def values(self) -> tuple[float, ...]:
-        """The mixture's own P10..P90."""
+        """The mixture's own P10..P90 (computed once)."""
         return tuple(float(v) for v in self.quantile(PERCENTILE_LEVELS))
 
 
