@@ -10,6 +10,9 @@ Modules, one concern each:
 - ``lookup``     occupation / area / industry names and one wage profile (``python -m salary_factors``)
 - ``stats``      intervals: published relative standard errors, seeded bootstraps
 - ``plotting``   the figure theme and deterministic ``save_figure``
+- ``premium``    chapter 01: wage curves through published percentiles, pooled groups, rarity
+- ``industry``   chapter 05: the article's industries as OEWS/NAICS codes, comparisons, ranking
+- ``specialization`` chapter 06: research-scientist ratios by area, survey specialist groups
 - ``findings``   the claims, their verdicts and ``findings.json``
 - ``report``     executes the notebooks and refreshes the README table
 """

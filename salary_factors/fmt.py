@@ -40,3 +40,15 @@ def interval(low, high, formatter=usd) -> str:
 
 def count(x) -> str:
     return "–" if _missing(x) else f"{x:,.0f}"
+
+
+def markdown_table(df) -> str:
+    """A DataFrame as a Markdown table (for ``IPython.display.Markdown``): no truncation of long
+    text, no index, '|' escaped, missing values as an en dash."""
+    def cell(v) -> str:
+        return "–" if _missing(v) else str(v).replace("|", "\\|").replace("\n", " ")
+
+    head = "| " + " | ".join(cell(c) for c in df.columns) + " |"
+    rule = "|" + "|".join("---" for _ in df.columns) + "|"
+    body = ["| " + " | ".join(cell(v) for v in row) + " |" for row in df.itertuples(index=False)]
+    return "\n".join([head, rule, *body])
