@@ -10,6 +10,9 @@ Modules, one concern each:
 - ``lookup``     occupation / area / industry names and one wage profile (``python -m salary_factors``)
 - ``stats``      intervals: published relative standard errors, seeded bootstraps
 - ``plotting``   the figure theme and deterministic ``save_figure``
+- ``so_extract`` the Stack Overflow survey extract: role groups, experience bands, dating check
+- ``experience`` chapter 03: the OEWS wage ladder, career-stage pay ratios, log-pay slopes
+- ``global_market`` chapter 07: price levels (PPP / exchange rate), growth and sample-size maths
 - ``findings``   the claims, their verdicts and ``findings.json``
 - ``report``     executes the notebooks and refreshes the README table
 """
