@@ -13,6 +13,9 @@ Modules, one concern each:
 - ``premium``    chapter 01: wage curves through published percentiles, pooled groups, rarity
 - ``industry``   chapter 05: the article's industries as OEWS/NAICS codes, comparisons, ranking
 - ``specialization`` chapter 06: research-scientist ratios by area, survey specialist groups
+- ``so_extract`` the Stack Overflow survey extract: role groups, experience bands, dating check
+- ``experience`` chapter 03: the OEWS wage ladder, career-stage pay ratios, log-pay slopes
+- ``global_market`` chapter 07: price levels (PPP / exchange rate), growth and sample-size maths
 - ``findings``   the claims, their verdicts and ``findings.json``
 - ``report``     executes the notebooks and refreshes the README table
 """

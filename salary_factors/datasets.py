@@ -443,6 +443,64 @@ _register(Dataset(
     **_PUBLISHED_COMMON,
 ))
 
+# --- chapters 03 (experience) and 07 (global market), issue 4 --------------------------------
+
+_register(Dataset(
+    name="so_published_2017",
+    path="published/so_published_2017.csv",
+    title="Stack Overflow Developer Survey 2017 published salary medians",
+    what="Median salary in USD of three developer types (machine learning specialist, data "
+         "scientist, web developer) for all respondents and six countries, as Stack Overflow "
+         "published them for its 2017 survey. Used to date the modeldata extract and as the first "
+         "year of the country series.",
+    publisher="Stack Overflow, Developer Survey results (repository StackExchange/Survey)",
+    release="2017 survey",
+    license="Open Database License (ODbL) 1.0",
+    kind="published",
+    source="the publisher's repository StackExchange/Survey, packages/archive/2017/json/report.json "
+           "(commit in each row's source)",
+    method="Copied by hand from the JSON report, section Salary: 'Salary by Developer Type' (all "
+           "respondents) and 'Salaries by Geography'. Amounts are as published (USD, converted by "
+           "the publisher). The publisher gives no count per cell, only the respondents behind each "
+           "country's graph.",
+    columns=(
+        _c("survey_year", "int", "year", "survey year"),
+        _c("geography", "str", "text", "All respondents or a country"),
+        _c("role", "str", "text", "developer type as published"),
+        _c("median_usd", "float", "USD per year", "median salary"),
+        _c("respondents_in_graph", "int", "respondents",
+           "respondents behind the whole graph (all developer types of that geography)"),
+        VERIFIED_COLUMN,
+        SOURCE_COLUMN,
+    ),
+))
+
+_register(Dataset(
+    name="fx_rates",
+    path="published/fx_rates.csv",
+    title="Federal Reserve annual average exchange rates",
+    what="Annual average exchange rates of the Canadian dollar, euro, Indian rupee and pound "
+         "sterling against the US dollar, 2017-2023.",
+    publisher="Board of Governors of the Federal Reserve System, statistical release G.5A "
+              "(Foreign Exchange Rates, Annual)",
+    release="G.5A pages covering 2017-2020 and 2020-2023",
+    license="Public domain (U.S. federal government work)",
+    kind="published",
+    source="federalreserve.gov G.5A release pages (each row names its own)",
+    method="Copied by hand from the release tables. Rates are quoted as the release prints them: "
+           "currency units per US dollar, except the euro and the pound, which the release quotes in "
+           "US dollars per currency unit (`quote` says which). The 2020 values of both pages agree.",
+    columns=(
+        _c("area", "str", "text", "country or currency area"),
+        _c("currency", "str", "ISO 4217", "currency code"),
+        _c("year", "int", "year", "calendar year of the average"),
+        _c("rate", "float", "see quote", "annual average exchange rate as published"),
+        _c("quote", "category", "text", "currency units per USD, or USD per currency unit"),
+        VERIFIED_COLUMN,
+        SOURCE_COLUMN,
+    ),
+))
+
 
 def get(name: str) -> Dataset:
     try:
