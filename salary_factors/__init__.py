@@ -10,6 +10,8 @@ Modules, one concern each:
 - ``lookup``     occupation / area / industry names and one wage profile (``python -m salary_factors``)
 - ``stats``      intervals: published relative standard errors, seeded bootstraps
 - ``plotting``   the figure theme and deterministic ``save_figure``
+- ``education``  pay by credential: StatCan graduate incomes, matched-cell premiums (chapter 04)
+- ``trends``     OEWS figures across releases, growth rates, BLS CPI figures (chapter 08)
 - ``findings``   the claims, their verdicts and ``findings.json``
 - ``report``     executes the notebooks and refreshes the README table
 """
