@@ -27,7 +27,7 @@ report: data
 	$(VPY) -m salary_factors.report
 
 test: $(STAMP)
-	$(VPY) -m pytest -q -n 2 $(NBVAL) tests notebooks
+	$(VPY) -m pytest -q -n 2 --dist loadfile $(NBVAL) tests notebooks
 
 unit: $(STAMP)
 	$(VPY) -m pytest -q tests
