@@ -16,6 +16,8 @@ Modules, one concern each:
 - ``so_extract`` the Stack Overflow survey extract: role groups, experience bands, dating check
 - ``experience`` chapter 03: the OEWS wage ladder, career-stage pay ratios, log-pay slopes
 - ``global_market`` chapter 07: price levels (PPP / exchange rate), growth and sample-size maths
+- ``education``  pay by credential: StatCan graduate incomes, matched-cell premiums (chapter 04)
+- ``trends``     OEWS figures across releases, growth rates, BLS CPI figures (chapter 08)
 - ``findings``   the claims, their verdicts and ``findings.json``
 - ``report``     executes the notebooks and refreshes the README table
 """

@@ -502,6 +502,35 @@ _register(Dataset(
 ))
 
 
+# --- 08_trends (C11): BLS consumer price index figures read on bls.gov ---------------------
+_register(Dataset(
+    name="bls_cpi",
+    path="published/bls_cpi.csv",
+    title="BLS Consumer Price Index (CPI-U), U.S. city average, all items",
+    what="CPI-U index levels (series CUUR0000SA0, not seasonally adjusted, 1982-84 = 100) and "
+         "the 12-month change for the OEWS reference months that could be read on a bls.gov "
+         "page: May 2024 and May 2025.",
+    publisher="U.S. Bureau of Labor Statistics, Consumer Price Index program",
+    release="CPI news release for May 2025 (Table 1); May 2025 also in the May 2026 edition",
+    license="Public domain (U.S. federal government work)",
+    kind="published",
+    source="BLS CPI news release pages read on bls.gov; each row names its own source",
+    method="Copied by hand from Table 1 of the BLS CPI news release as read on bls.gov. Only "
+           "figures read on a bls.gov page are kept (primary-page); May 2022 and May 2023 were "
+           "not found on a bls.gov page and are deliberately absent.",
+    columns=(
+        _c("series_id", "str", "code", "BLS series id (CUUR0000SA0 = CPI-U, U.S. city average, "
+           "all items, not seasonally adjusted)"),
+        _c("area_item", "str", "text", "area, item and index base as BLS labels them"),
+        _c("period", "str", "YYYY-MM", "reference month, or start/end months of a change"),
+        _c("measure", "category", "code", "index (level) or pct_change_12m"),
+        _c("value", "float", "index or percent", "the published figure"),
+        VERIFIED_COLUMN,
+        SOURCE_COLUMN,
+    ),
+))
+
+
 def get(name: str) -> Dataset:
     try:
         return DATASETS[name]
