@@ -256,7 +256,12 @@ def versus_national(m: Market) -> pd.DataFrame:
                        real_high=r.mean_ratio_high / (pl.low / 100),
                        real_median_ratio=r.median_ratio / (pl.rpp / 100))
         out.append(rec)
-    return pd.DataFrame(out)
+    return pd.DataFrame(out, columns=VERSUS_COLUMNS)
+
+
+VERSUS_COLUMNS = ["area_code", "place", "mean_ratio", "mean_low", "mean_high", "median_ratio", "rpp",
+                  "rpp_low", "rpp_high", "price_method", "real_ratio", "real_low", "real_high",
+                  "real_median_ratio"]
 
 
 def versus_table(vs: pd.DataFrame) -> pd.DataFrame:
@@ -373,6 +378,68 @@ def verdicts(findings: dict, claims=BEARING, others: bool = True) -> pd.DataFram
                       "summary": rec.get("summary", "chapter not written yet"),
                       "notebook": rec.get("notebook", CLAIMS[cid].notebook)})
     return pd.DataFrame(rows_)
+
+
+def in_this_market(m: Market, claim: str, vs: pd.DataFrame | None = None) -> str:
+    """One computed sentence: what this market's own numbers say about ``claim``."""
+    vs = versus_national(m) if vs is None else vs
+    rows_ = vs.set_index("area_code")
+    here = rows_.loc[m.area.code] if m.area.code in rows_.index else None
+    pl = price_level(m.area)
+    if claim == "C2":
+        if here is None:
+            return "This is the national figure itself."
+        state = ("clearly above" if here.mean_low > 1 else
+                 "clearly below" if here.mean_high < 1 else "not clearly different from")
+        hub = "one of the article's hubs" if m.area.code in W.ARTICLE_HUBS else \
+            "not one of the article's hubs"
+        return (f"Mean {fmt.ratio_as_pct(here.mean_ratio)} "
+                f"({fmt.interval(here.mean_low, here.mean_high, fmt.ratio_as_pct)}) against the "
+                f"national mean: {state} it ({m.area.short} is {hub}).")
+    if claim == "C3":
+        if here is None:
+            return "This is the national figure: national-average prices by definition."
+        if pd.isna(here.real_ratio):
+            return "No price level on hand for this area."
+        text = (f"At local prices the mean is {fmt.ratio_as_pct(here.real_ratio)} "
+                f"({fmt.interval(here.real_low, here.real_high, fmt.ratio_as_pct)}) against the "
+                "national mean")
+        if here.mean_ratio > 1:
+            share = (here.rpp / 100 - 1) / (here.mean_ratio - 1)
+            text += f"; prices take {fmt.pct(share, signed=False)} of the nominal premium"
+        return text + "."
+    if claim == "C4":
+        if pl is None or m.area.type == "nonmetro":
+            return "No price gap to compute for this area."
+        nonmetro = prices.nonmetro_rpp()
+        gain = pl.rpp / nonmetro - 1
+        return (f"Pay of {m.area.short} spent at nonmetropolitan US prices (RPP {nonmetro:.1f}) "
+                f"buys {fmt.pct(gain)} {'more' if gain >= 0 else 'less'}, if an employer kept "
+                "paying it to a remote worker (open data cannot show whether they do).")
+    if claim == "C1":
+        lp = local_premium(m).set_index("area_code")
+        a, n = lp.loc[m.area.code, "ratio"], lp.loc[NATIONAL_AREA, "ratio"]
+        where = "here" if m.area.code != NATIONAL_AREA else "in the nation"
+        return (f"The {m.occupation.name.lower()} median is {a:.2f} times the all-occupations "
+                f"median {where}" + (f" ({n:.2f} times nationally)." if where == "here" else "."))
+    return "A national finding; not specific to this area."
+
+
+def verdict_markdown(m: Market, findings: dict, chapters: Path | None = None) -> str:
+    """The verdicts that bear on the market, each with this market's own reading, as Markdown.
+
+    A claim links to its chapter when the notebook exists in ``chapters`` (the notebooks folder).
+    """
+    chapters = Path("notebooks") if chapters is None else chapters
+    vs = versus_national(m)
+    lines = ["| claim | the article says | verdict | the chapter found | in this market |",
+             "|---|---|---|---|---|"]
+    for r in verdicts(findings).itertuples(index=False):
+        claim = f"[{r.claim}]({r.notebook})" if (chapters / r.notebook).is_file() else r.claim
+        verdict = r.verdict if r.verdict == PENDING else f"**{r.verdict}**"
+        lines.append(f"| {claim} | {r.article_says} | {verdict} | {r.summary.replace('|', '/')} | "
+                     f"{in_this_market(m, r.claim, vs)} |")
+    return "\n".join(lines)
 
 
 # --- the command line --------------------------------------------------------------------------

@@ -149,6 +149,30 @@ def test_verdicts_show_pending_claims_and_other_recorded_ones():
     assert v.loc["C3", "verdict"] == "pending" and v.loc["C3", "summary"] == "chapter not written yet"
 
 
+def test_each_bearing_claim_gets_this_markets_own_reading(tmp_path):
+    m = M.resolve_market("data scientists", "Seattle", [])
+    vs = M.versus_national(m).set_index("area_code").loc[SEATTLE]
+    c2 = M.in_this_market(m, "C2")
+    assert c2.startswith("Mean +27% (+21% to +32%) against the national mean: clearly above it")
+    assert "one of the article's hubs" in c2
+    share = (vs.rpp / 100 - 1) / (vs.mean_ratio - 1)
+    assert f"prices take {share:.0%} of the nominal premium" in M.in_this_market(m, "C3")
+    gain = vs.rpp / prices.nonmetro_rpp() - 1
+    assert f"buys +{gain:.0%} more" in M.in_this_market(m, "C4")
+    assert "times the all-occupations median here" in M.in_this_market(m, "C1")
+    assert M.in_this_market(m, "C9") == "A national finding; not specific to this area."
+    texas = M.resolve_market("data scientists", "Texas", [])
+    assert M.in_this_market(texas, "C3") == "No price level on hand for this area."
+    nation = M.resolve_market("data scientists", "US", [])
+    assert M.in_this_market(nation, "C2") == "This is the national figure itself."
+    # the table links a claim to its chapter only when the chapter exists
+    (tmp_path / "02_location.ipynb").write_text("{}")
+    recorded = {"C2": {"verdict": "supported", "summary": "a | b", "notebook": "02_location.ipynb"}}
+    table = M.verdict_markdown(m, recorded, chapters=tmp_path).splitlines()
+    assert table[2].startswith("| [C2](02_location.ipynb) | San Francisco") and "a / b" in table[2]
+    assert table[-1].startswith("| C1 | ML engineers") and "| pending |" in table[-1]
+
+
 def test_relink_points_links_back_at_the_notebooks():
     nb = nbformat.v4.new_notebook(cells=[
         nbformat.v4.new_markdown_cell("see [02](02_location.ipynb), [web](https://bls.gov), [top](#a)"),

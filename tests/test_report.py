@@ -57,18 +57,26 @@ FIGURE_THEN_FAIL = (
 
 
 def test_failing_notebook_leaves_committed_files_untouched(repo_copy):
-    root = repo_copy()
+    root = repo_copy(data="copy")
     nbformat.write(code_notebook(*FIGURE_THEN_FAIL), root / "notebooks" / "90_broken.ipynb")
     nbformat.write(code_notebook("print(6 * 7)"), root / "notebooks" / "91_fine.ipynb")
+    nbformat.write(code_notebook("from salary_factors import datasets",
+                                 "datasets.load('bea_rpp_state')"),
+                   root / "notebooks" / "92_no_data.ipynb")
+    (root / "data" / "published" / "bea_rpp_state.csv").unlink()  # an extract gone missing
     before = snapshot(root)
 
-    proc = run_report(root, "90_broken.ipynb", "91_fine.ipynb")
+    proc = run_report(root, "90_broken.ipynb", "91_fine.ipynb", "92_no_data.ipynb")
 
     assert proc.returncode == 1, proc.stdout + proc.stderr
     # the message names the notebook, the cell (counted from 0 like nbval) and the error
     assert ("error: notebooks/90_broken.ipynb failed at cell 4 (raise ValueError('the data look "
             "wrong')): ValueError: the data look wrong") in proc.stderr
     assert "left untouched" in proc.stderr
+    # a missing data extract: the message says which file and to run `make data`
+    assert re.search(r"error: notebooks/92_no_data\.ipynb failed at cell 2 \(datasets\.load\("
+                     r"'bea_rpp_state'\)\): DataFileMissing: The data file "
+                     r"data/published/bea_rpp_state\.csv is missing\. Run `make data`", proc.stderr)
     after = snapshot(root)
     # the broken notebook, the figure it overwrote in its stage and the verdict it recorded:
     # none of them reached the tree; the notebook that worked was committed
@@ -80,8 +88,8 @@ def test_failing_notebook_leaves_committed_files_untouched(repo_copy):
     assert not list((root / ".build").iterdir())
     assert not [p for p in root.rglob(".*.tmp")]
     # progress: each notebook with its time and how many are left
-    assert re.search(r"\[\d/2\] FAILED 90_broken\.ipynb +\d+\.\d s +\(\d left\)", proc.stdout)
-    assert re.search(r"\[\d/2\] ok +91_fine\.ipynb +\d+\.\d s +\(\d left\)", proc.stdout)
+    assert re.search(r"\[\d/3\] FAILED 90_broken\.ipynb +\d+\.\d s +\(\d left\)", proc.stdout)
+    assert re.search(r"\[\d/3\] ok +91_fine\.ipynb +\d+\.\d s +\(\d left\)", proc.stdout)
 
 
 # --- ordering -----------------------------------------------------------------------------------
