@@ -14,6 +14,7 @@ rendered notebook and its HTML page go to ``output/market/<slug>/`` (not tracked
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import re
 import shutil
@@ -193,6 +194,13 @@ class PriceLevel:
 def metro_price_levels() -> pd.DataFrame:
     """The best price level on hand for every metro: BEA's RPP where the report holds it, the
     wage-level estimate (with its 95% prediction interval) elsewhere."""
+    from .paths import data_dir
+
+    return _metro_price_levels(str(data_dir())).copy()
+
+
+@functools.lru_cache(maxsize=2)
+def _metro_price_levels(_data: str) -> pd.DataFrame:  # cached per data folder
     model, _ = prices.fit_price_model()
     index = prices.wage_level_index()
     est = prices.predicted_rpp(model, index.wage_index)

@@ -207,7 +207,6 @@ def github_slug(heading: str) -> str:
 def render_markdown(text: str, title: str) -> str:
     """A Markdown file of the repository as a plain HTML page (for repo/ assets)."""
     import mistune
-
     from mistune.toc import add_toc_hook
 
     md = mistune.create_markdown(escape=False, plugins=["table", "strikethrough", "url"])
