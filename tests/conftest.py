@@ -5,17 +5,15 @@ so a test run never changes the working tree (the report writes the real ones).
 """
 
 import os
+import shutil
 import tempfile
+from pathlib import Path
+
+import pytest
 
 _OUTPUT = tempfile.mkdtemp(prefix="salary-factors-test-output-")
 os.environ["SALARY_FACTORS_OUTPUT"] = _OUTPUT
 os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
-
-
-import shutil  # noqa: E402
-from pathlib import Path  # noqa: E402
-
-import pytest  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 
