@@ -20,6 +20,10 @@ Modules, one concern each:
 - ``trends``     OEWS figures across releases, growth rates, BLS CPI figures (chapter 08)
 - ``findings``   the claims, their verdicts and ``findings.json``
 - ``report``     executes the notebooks and refreshes the README table
+- ``market``     "your market": one occupation in one area (09_your_market, ``make market``)
+- ``site``       the report as a static web site (``make site``)
+- ``browser``    headless Chromium over the DevTools protocol (``make test-site``)
+- ``bench``      times ``make report`` and ``make test`` (``make bench``)
 """
 
 __version__ = "0.1.0"

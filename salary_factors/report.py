@@ -8,9 +8,11 @@ notebook succeeds are its figures, its findings and the executed notebook moved 
 by a rename). A notebook that fails leaves the committed notebook and figures untouched; the
 command then exits 1 naming the notebook, the cell and the error.
 
-Notebooks that read ``findings.json`` (the overview) run after all the others. At the end the
-README findings table is regenerated from ``findings.json``; after a full run, figures no notebook
-wrote any more are removed.
+Notebooks that read ``findings.json`` (the overview, "your market") run after all the others:
+those named in ``RUN_LAST`` and any whose code calls ``read_findings``, ``ledger`` or
+``markdown_table``. Progress shows each notebook as it starts and ends, its time and how many are
+left. At the end the README findings table is regenerated from ``findings.json``; after a full
+run without failures, figures no notebook wrote any more are removed.
 """
 
 from __future__ import annotations
@@ -18,10 +20,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
@@ -31,8 +35,10 @@ from .files import atomic_path
 from .findings import read_findings, update_readme_table, write_records
 from .paths import repo_root
 
-#: run after every other notebook, because they read what the others wrote
-RUN_LAST = ("00_overview.ipynb",)
+#: run after every other notebook, because they read what the others wrote (notebooks whose code
+#: calls one of the findings readers are added automatically, see ``runs_last``)
+RUN_LAST = ("00_overview.ipynb", "09_your_market.ipynb")
+READS_FINDINGS = re.compile(r"\b(read_findings|ledger|markdown_table)\s*\(")
 CELL_TIMEOUT = 300
 FAILURE_FILE = "failure.json"
 
@@ -54,17 +60,25 @@ def normalise(nb) -> None:
     info = nb.metadata.get("language_info", {})
     nb.metadata["language_info"] = {k: v for k, v in info.items() if k != "version"}
     nb.metadata.pop("widgets", None)
+    nb.metadata.pop("papermill", None)  # papermill's timestamps, durations and paths
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
         cell.metadata.pop("ExecuteTime", None)
+        cell.metadata.pop("papermill", None)
 
 
 def _failed_cell(nb) -> tuple[int | None, str]:
+    """(index of the cell that raised, counted from 0 like nbval; 'Error: message')."""
     for i, cell in enumerate(nb.cells):
         for out in cell.get("outputs", []):
             if out.get("output_type") == "error":
                 return i, f"{out.get('ename')}: {out.get('evalue')}"
     return None, ""
+
+
+def _first_line(source: str) -> str:
+    line = next((ln.strip() for ln in source.splitlines() if ln.strip()), "")
+    return line if len(line) <= 60 else line[:57] + "..."
 
 
 def execute_one(path: Path, stage: Path) -> int:
@@ -82,7 +96,9 @@ def execute_one(path: Path, stage: Path) -> int:
         index, message = _failed_cell(nb)
         if index is None:
             message = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
-        (stage / FAILURE_FILE).write_text(json.dumps({"cell": index, "error": message}))
+        first = _first_line(nb.cells[index].source) if index is not None else ""
+        (stage / FAILURE_FILE).write_text(json.dumps({"cell": index, "source": first,
+                                                      "error": message}))
         return 1
     normalise(nb)
     nbformat.write(nb, stage / path.name)
@@ -100,8 +116,18 @@ class Result:
     error: str = ""
 
 
-def _run_child(path: Path, stage: Path) -> Result:
+_PRINT = threading.Lock()
+
+
+def say(message: str, stream=None) -> None:
+    with _PRINT:
+        print(message, file=stream or sys.stdout, flush=True)
+
+
+def _run_child(path: Path, stage: Path, announce=None) -> Result:
     env = dict(os.environ, SALARY_FACTORS_OUTPUT=str(stage), PYDEVD_DISABLE_FILE_VALIDATION="1")
+    if announce:
+        announce(path)
     start = time.perf_counter()
     proc = subprocess.run(
         [sys.executable, "-m", "salary_factors.report", "--execute-one", str(path), "--stage",
@@ -114,7 +140,10 @@ def _run_child(path: Path, stage: Path) -> Result:
     failure = stage / FAILURE_FILE
     if failure.is_file():
         info = json.loads(failure.read_text())
-        where = f"cell {info['cell']}" if info["cell"] is not None else "kernel"
+        if info["cell"] is None:
+            where = "kernel"
+        else:
+            where = f"cell {info['cell']}" + (f" ({info['source']})" if info.get("source") else "")
         error = f"{where}: {info['error']}"
     else:
         tail = (proc.stderr or proc.stdout).strip().splitlines()[-3:]
@@ -141,48 +170,74 @@ def commit(result: Result, figures: Path) -> list[str]:
     return written
 
 
+def runs_last(path: Path) -> bool:
+    """True for notebooks that read findings.json (they must see every other notebook's)."""
+    if path.name in RUN_LAST:
+        return True
+    import nbformat
+
+    nb = nbformat.read(path, as_version=4)
+    return any(c.cell_type == "code" and READS_FINDINGS.search(c.source) for c in nb.cells)
+
+
 def run(paths: list[Path], jobs: int) -> int:
     build_dir().mkdir(exist_ok=True)
-    first = [p for p in paths if p.name not in RUN_LAST]
-    last = [p for p in paths if p.name in RUN_LAST]
-    total, done, failures, produced = len(paths), 0, [], []
+    last = [p for p in paths if runs_last(p)]
+    first = [p for p in paths if p not in last]
+    total, failures, produced = len(paths), [], []
+    state = {"done": 0, "running": 0}
     started = time.perf_counter()
     figures = repo_root() / "figures"
+    say(f"executing {total} notebook{'s' * (total != 1)}, up to {max(1, jobs)} at a time"
+        + (f"; then {', '.join(p.name for p in last)} (they read findings.json)"
+           if last and first else ""))
+
+    def announce(p: Path) -> None:
+        with _PRINT:
+            state["running"] += 1
+            print(f"  start  {p.name}  ({state['running']} running, "
+                  f"{total - state['done'] - state['running']} waiting)", flush=True)
+
     with tempfile.TemporaryDirectory(dir=build_dir(), prefix="report-") as tmp:
+        # the notebooks that read findings.json run even after a failure: they then summarise
+        # what is committed, so README, overview and findings.json still agree
         for batch in (first, last):
-            if not batch or failures:
+            if not batch:
                 continue
             with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
                 futures = {}
                 for p in batch:
                     stage = Path(tmp) / p.stem
                     stage.mkdir()
-                    print(f"  start  {p.name}", flush=True)
-                    futures[pool.submit(_run_child, p, stage)] = p
+                    futures[pool.submit(_run_child, p, stage, announce)] = p
                 for fut in as_completed(futures):
                     res = fut.result()
-                    done += 1
                     if res.ok:
                         produced += commit(res, figures)
-                        print(f"[{done}/{total}] ok     {res.notebook.name} {res.seconds:5.1f} s",
-                              flush=True)
-                    else:
-                        failures.append(res)
-                        print(f"[{done}/{total}] FAILED {res.notebook.name} {res.seconds:5.1f} s  "
-                              f"{res.error}", flush=True)
-    if failures:
-        for res in failures:
-            print(f"error: {res.notebook.relative_to(repo_root())} failed at {res.error}; its "
-                  f"committed notebook and figures were left untouched", file=sys.stderr)
-        return 1
+                    with _PRINT:
+                        state["done"] += 1
+                        state["running"] -= 1
+                        left = total - state["done"]
+                        status = "ok    " if res.ok else "FAILED"
+                        line = (f"[{state['done']}/{total}] {status} {res.notebook.name:<28} "
+                                f"{res.seconds:5.1f} s  ({left} left)")
+                        if not res.ok:
+                            failures.append(res)
+                            line += f"  {res.error}"
+                        print(line, flush=True)
     readme = repo_root() / "README.md"
     if readme.is_file() and update_readme_table(readme, read_findings()):
-        print("README.md findings table updated")
+        say("README.md findings table updated")
+    if failures:
+        for res in failures:
+            say(f"error: {res.notebook.relative_to(repo_root())} failed at {res.error}; its "
+                f"committed notebook and figures were left untouched", sys.stderr)
+        return 1
     if set(paths) == set(all_notebooks()) and figures.is_dir():
         for stale in sorted(set(f.name for f in figures.iterdir()) - set(produced)):
             (figures / stale).unlink()
-            print(f"removed stale figure figures/{stale}")
-    print(f"{total} notebooks in {time.perf_counter() - started:.1f} s")
+            say(f"removed stale figure figures/{stale}")
+    say(f"{total} notebook{'s' * (total != 1)} in {time.perf_counter() - started:.1f} s")
     return 0
 
 
