@@ -277,7 +277,7 @@ _register(Dataset(
     method="Copied byte for byte: its checksum equals the package file's.",
     columns=(
         _c("year", "int", "year", "year the incomes refer to"),
-        _c("location", "str", "text", "Canada or a province"),
+        _c("location", "str", "text", "province, or 'Territories' (no Canada total in the file)"),
         _c("educational_qualification", "str", "text",
            "credential (certificate, bachelor's, master's, doctoral...)"),
         _c("field_of_study", "str", "text", "field of study (CIP grouping)"),

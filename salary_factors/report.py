@@ -9,8 +9,8 @@ by a rename). A notebook that fails leaves the committed notebook and figures un
 command then exits 1 naming the notebook, the cell and the error.
 
 Notebooks that read ``findings.json`` (the overview, "your market") run after all the others:
-those named in ``RUN_LAST`` and any whose code calls ``read_findings``, ``ledger`` or
-``markdown_table``. Progress shows each notebook as it starts and ends, its time and how many are
+those named in ``RUN_LAST`` and any whose code calls ``read_findings``, ``findings.ledger`` or
+``findings.markdown_table``. Progress shows each notebook as it starts and ends, its time and how many are
 left. At the end the README findings table is regenerated from ``findings.json``; after a full
 run without failures, figures no notebook wrote any more are removed.
 """
@@ -38,7 +38,7 @@ from .paths import repo_root
 #: run after every other notebook, because they read what the others wrote (notebooks whose code
 #: calls one of the findings readers are added automatically, see ``runs_last``)
 RUN_LAST = ("00_overview.ipynb", "09_your_market.ipynb")
-READS_FINDINGS = re.compile(r"\b(read_findings|ledger|markdown_table)\s*\(")
+READS_FINDINGS = re.compile(r"\bread_findings\s*\(|\bfindings\.(ledger|markdown_table)\s*\(")
 CELL_TIMEOUT = 300
 FAILURE_FILE = "failure.json"
 
@@ -125,9 +125,18 @@ def say(message: str, stream=None) -> None:
 
 
 def _run_child(path: Path, stage: Path, announce=None) -> Result:
-    env = dict(os.environ, SALARY_FACTORS_OUTPUT=str(stage), PYDEVD_DISABLE_FILE_VALIDATION="1")
+    """Run one notebook in a child process; ``announce(path, started)`` is called around it."""
     if announce:
-        announce(path)
+        announce(path, True)
+    try:
+        return _execute_in_child(path, stage)
+    finally:
+        if announce:
+            announce(path, False)
+
+
+def _execute_in_child(path: Path, stage: Path) -> Result:
+    env = dict(os.environ, SALARY_FACTORS_OUTPUT=str(stage), PYDEVD_DISABLE_FILE_VALIDATION="1")
     start = time.perf_counter()
     proc = subprocess.run(
         [sys.executable, "-m", "salary_factors.report", "--execute-one", str(path), "--stage",
@@ -185,18 +194,22 @@ def run(paths: list[Path], jobs: int) -> int:
     last = [p for p in paths if runs_last(p)]
     first = [p for p in paths if p not in last]
     total, failures, produced = len(paths), [], []
-    state = {"done": 0, "running": 0}
+    state = {"done": 0, "running": 0, "finished": 0}
     started = time.perf_counter()
     figures = repo_root() / "figures"
     say(f"executing {total} notebook{'s' * (total != 1)}, up to {max(1, jobs)} at a time"
         + (f"; then {', '.join(p.name for p in last)} (they read findings.json)"
            if last and first else ""))
 
-    def announce(p: Path) -> None:
+    def announce(p: Path, starting: bool) -> None:
         with _PRINT:
+            if not starting:  # counted in the worker, so the next start sees the true number
+                state["running"] -= 1
+                state["finished"] += 1
+                return
             state["running"] += 1
             print(f"  start  {p.name}  ({state['running']} running, "
-                  f"{total - state['done'] - state['running']} waiting)", flush=True)
+                  f"{total - state['finished'] - state['running']} waiting)", flush=True)
 
     with tempfile.TemporaryDirectory(dir=build_dir(), prefix="report-") as tmp:
         # the notebooks that read findings.json run even after a failure: they then summarise
@@ -216,7 +229,6 @@ def run(paths: list[Path], jobs: int) -> int:
                         produced += commit(res, figures)
                     with _PRINT:
                         state["done"] += 1
-                        state["running"] -= 1
                         left = total - state["done"]
                         status = "ok    " if res.ok else "FAILED"
                         line = (f"[{state['done']}/{total}] {status} {res.notebook.name:<28} "

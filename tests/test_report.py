@@ -104,6 +104,10 @@ def test_notebooks_reading_findings_run_last(tmp_path):
     for name in ("00_overview.ipynb", "09_your_market.ipynb"):
         assert report.runs_last(REPO / "notebooks" / name)
     assert not report.runs_last(REPO / "notebooks" / "02_location.ipynb")
+    # a table helper of the same name elsewhere does not make a notebook a reader
+    other = code_notebook("from salary_factors import fmt\nfmt.markdown_table(df)")
+    nbformat.write(other, tmp_path / "52_table.ipynb")
+    assert not report.runs_last(tmp_path / "52_table.ipynb")
 
 
 def test_normalise_drops_papermill_metadata():
