@@ -1,7 +1,7 @@
 """Pay and experience (chapter 03): the OEWS wage ladder and career stages in the survey extract.
 
-- ``wage_ladder(occupations, area_codes)``: the published annual percentiles (P10 ... P90) in long
-  form, top-coded values kept as a lower bound and marked.
+- ``wage_ladder(occupations, area_codes)``: re-exported from ``wages`` (the published annual
+  percentiles in long form, top-coded values kept as a lower bound and marked).
 - ``ladder_spreads(ladder)``: P90/P10, P75/P25 and P90/median per occupation and area.
 - ``CAREER_STAGES`` and ``stage_ratios``: median pay of one career stage against another, with a
   seeded bootstrap interval (entry 0-2 years, mid 3-5, senior 10 or more).
@@ -19,16 +19,7 @@ import numpy as np
 import pandas as pd
 
 from . import stats
-from . import wages as W
-
-#: (column, label) of the annual wage percentiles OEWS publishes
-PERCENTILES: tuple[tuple[str, str], ...] = (
-    ("annual_p10", "P10"),
-    ("annual_p25", "P25"),
-    ("annual_median", "Median"),
-    ("annual_p75", "P75"),
-    ("annual_p90", "P90"),
-)
+from .wages import PERCENTILES, wage_ladder  # noqa: F401  (the ladder lives in wages)
 
 #: career stages read from years of professional coding: (name, first year, last year)
 CAREER_STAGES: tuple[tuple[str, int, float], ...] = (
@@ -36,28 +27,6 @@ CAREER_STAGES: tuple[tuple[str, int, float], ...] = (
     ("mid", 3, 5),
     ("senior", 10, np.inf),
 )
-
-
-def wage_ladder(occupations: list[str], area_codes: list[str]) -> pd.DataFrame:
-    """One row per occupation x area x percentile: ``value`` (published, or the cap when
-    top-coded), ``is_lower_bound`` and ``status``. Cross-industry figures."""
-    rows = W.oews_wages(occupations, area_codes=area_codes)
-    out = []
-    for col, label in PERCENTILES:
-        bound = W.lower_bound(rows, col)
-        out.append(pd.DataFrame({
-            "area_code": rows.area_code,
-            "area_name": rows.area_name,
-            "occupation_code": rows.occupation_code,
-            "percentile": label,
-            "value": bound.value,
-            "is_lower_bound": bound.is_lower_bound,
-            "status": rows[f"{col}_status"].astype(str),
-        }))
-    df = pd.concat(out, ignore_index=True)
-    df["percentile"] = pd.Categorical(df.percentile, categories=[p[1] for p in PERCENTILES],
-                                      ordered=True)
-    return df.sort_values(["occupation_code", "area_code", "percentile"]).reset_index(drop=True)
 
 
 def ladder_spreads(ladder: pd.DataFrame) -> pd.DataFrame:

@@ -137,12 +137,11 @@ def rows(m: Market) -> pd.DataFrame:
 def ladder(m: Market) -> pd.DataFrame:
     """Long table: place, step (percentile or mean), value, is_lower_bound, low, high."""
     df = rows(m)
+    rungs = W.ladder_from_rows(df, labels=dict(LADDER))
     out = []
     for r in df.itertuples(index=False):
-        one = df[df.area_code == r.area_code]
-        for col, label in LADDER:
-            b = W.lower_bound(one, col).iloc[0]
-            out.append({"area_code": r.area_code, "step": label, "value": b.value,
+        for b in rungs[rungs.area_code == r.area_code].itertuples(index=False):
+            out.append({"area_code": r.area_code, "step": b.percentile, "value": b.value,
                         "is_lower_bound": bool(b.is_lower_bound), "low": np.nan, "high": np.nan})
         out.append({"area_code": r.area_code, "step": "mean", "value": r.annual_mean,
                     "is_lower_bound": False, "low": r.annual_mean_low, "high": r.annual_mean_high})

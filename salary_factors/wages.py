@@ -41,6 +41,15 @@ HUBS: dict[str, str] = {
 #: the hubs the article itself names (San Jose is added because Silicon Valley sits in it)
 ARTICLE_HUBS = ("0041860", "0035620", "0042660")
 
+#: (column, label) of the annual wage percentiles OEWS publishes, low to high
+PERCENTILES: tuple[tuple[str, str], ...] = (
+    ("annual_p10", "P10"),
+    ("annual_p25", "P25"),
+    ("annual_median", "Median"),
+    ("annual_p75", "P75"),
+    ("annual_p90", "P90"),
+)
+
 OEWS_SOURCE = "U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics, May 2025"
 
 
@@ -142,6 +151,37 @@ def lower_bound(df: pd.DataFrame, column: str) -> pd.DataFrame:
     value = df[column].where(status == "published", np.where(status == "top_coded", cap, np.nan))
     return pd.DataFrame({"value": value.astype(float), "is_lower_bound": status == "top_coded"},
                         index=df.index)
+
+
+def wage_ladder(occupations: list[str], area_codes: list[str],
+                labels: dict[str, str] | None = None) -> pd.DataFrame:
+    """One row per occupation x area x percentile: ``value`` (published, or the cap when
+    top-coded), ``is_lower_bound`` and ``status``. Cross-industry figures.
+
+    ``labels`` renames the percentiles (column -> label); the default is P10 ... P90.
+    """
+    return ladder_from_rows(oews_wages(occupations, area_codes=area_codes), labels)
+
+
+def ladder_from_rows(rows: pd.DataFrame, labels: dict[str, str] | None = None) -> pd.DataFrame:
+    """``wage_ladder`` of rows already loaded (``oews_wages`` rows, possibly filtered)."""
+    names = dict(PERCENTILES) if labels is None else labels
+    out = []
+    for col, _ in PERCENTILES:
+        bound = lower_bound(rows, col)
+        out.append(pd.DataFrame({
+            "area_code": rows.area_code,
+            "area_name": rows.area_name,
+            "occupation_code": rows.occupation_code,
+            "percentile": names[col],
+            "value": bound.value,
+            "is_lower_bound": bound.is_lower_bound,
+            "status": rows[f"{col}_status"].astype(str),
+        }))
+    df = pd.concat(out, ignore_index=True)
+    df["percentile"] = pd.Categorical(df.percentile, categories=[names[c] for c, _ in PERCENTILES],
+                                      ordered=True)
+    return df.sort_values(["occupation_code", "area_code", "percentile"]).reset_index(drop=True)
 
 
 def short_name(code: str) -> str:
