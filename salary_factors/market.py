@@ -562,12 +562,9 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # papermill reports the failing cell and its error
         print(f"error: rendering {NOTEBOOK} failed; nothing was written. {exc}", file=sys.stderr)
         return EXIT_FAILED
-    from .paths import repo_root
+    from .paths import shown as _shown
 
-    try:
-        shown = target.relative_to(repo_root())
-    except ValueError:
-        shown = target
+    shown = _shown(target)
     print(f"wrote {shown}/{NOTEBOOK}\n      {shown}/{NOTEBOOK.replace('.ipynb', '.html')}")
     return 0
 

@@ -42,3 +42,11 @@ def findings_path() -> Path:
 def shared_reference_dir() -> Path:
     """The team's shared reference folder (the article and the published-figures fact sheet)."""
     return repo_root().parent / "shared" / "reference"
+
+
+def shown(path: Path) -> Path:
+    """``path`` relative to the repository when it lies inside it (for messages), else as is."""
+    try:
+        return Path(path).resolve().relative_to(repo_root().resolve())
+    except ValueError:
+        return Path(path)

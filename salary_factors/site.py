@@ -358,15 +358,14 @@ def build(out: Path | None = None, repo: Path | None = None, quiet: bool = False
 
 
 def main(argv: list[str] | None = None) -> int:
+    from .paths import shown as paths_shown
+
     parser = argparse.ArgumentParser(prog="python -m salary_factors.site", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", type=Path, help="where to write the site (default: output/site)")
     args = parser.parse_args(argv)
     out = build(args.out)
-    try:
-        shown = out.relative_to(repo_root().resolve())
-    except ValueError:
-        shown = out
+    shown = paths_shown(out)
     print(f"site written to {shown}/ (open {shown}/index.html)")
     return 0
 
